@@ -6,8 +6,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 ADMIN_SECRET=${ENTRY_ADMIN_SECRET:-entry-admin-local}
-CP="$ENTRY_ROOT/test-support/target/classes:$ENTRY_ROOT/test-support/target/lib/*"
-demo() { java -XX:TieredStopAtLevel=1 -cp "$CP" io.entry.testsupport.DemoDataMain "$@"; }
+DEMO_JAR=$(ls "$ENTRY_ROOT"/test-support/target/test-support-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n 1)
+[ -n "$DEMO_JAR" ] || die "test-support is not built (mvn -B install -DskipTests)"
+demo() { java -XX:TieredStopAtLevel=1 -jar "$DEMO_JAR" "$@"; }
 
 post() { # url content-type file
   local code

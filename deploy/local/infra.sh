@@ -149,7 +149,7 @@ start_gateway() {
       -e "s#@OFFLINE_PORT@#$ENTRY_OFFLINE_PORT#g" -e "s#@DIR@#$dir#g" \
       "$ENTRY_ROOT/deploy/local/gateway.conf.template" > "$dir/nginx.conf"
   if pid_alive "$dir/nginx.pid"; then
-    /usr/sbin/nginx -p "$dir" -c "$dir/nginx.conf" -s reload
+    /usr/sbin/nginx -p "$dir" -c "$dir/nginx.conf" -s reload 2>/dev/null
     log "gateway reloaded on $ENTRY_GATEWAY_PORT"; return
   fi
   port_open "$ENTRY_GATEWAY_PORT" && die "port $ENTRY_GATEWAY_PORT is taken by another process"
