@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -121,16 +120,25 @@ public final class DemoTokens {
     }
 
     private static RSAKey loadKey() {
+        // Plain JDK parsing of the PKCS#8 PEM: Nimbus' own PEM parser needs BouncyCastle's bcpkix, which the
+        // offline build does not have.
         try (InputStream in = DemoTokens.class.getClassLoader().getResourceAsStream("demo/keys/signing-key.pem")) {
             if (in == null) {
                 throw new IllegalStateException("demo/keys/signing-key.pem is not on the classpath");
             }
-            JWK jwk = JWK.parseFromPEMEncodedObjects(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return new RSAKey.Builder(jwk.toRSAKey()).keyID(KID).algorithm(JWSAlgorithm.RS256)
+            String pem = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            java.security.KeyFactory rsa = java.security.KeyFactory.getInstance("RSA");
+            java.security.interfaces.RSAPrivateCrtKey privateKey = (java.security.interfaces.RSAPrivateCrtKey) rsa
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
+            java.security.interfaces.RSAPublicKey publicKey = (java.security.interfaces.RSAPublicKey) rsa
+                    .generatePublic(new java.security.spec.RSAPublicKeySpec(privateKey.getModulus(),
+                            privateKey.getPublicExponent()));
+            return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(KID).algorithm(JWSAlgorithm.RS256)
                     .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

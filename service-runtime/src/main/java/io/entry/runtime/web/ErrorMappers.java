@@ -55,6 +55,17 @@ public class ErrorMappers {
                 List.of(new ErrorBody.FieldError(field, problem)));
     }
 
+    /**
+     * Quarkus REST ships its own mapper for this subtype (an untyped JSON body without the error envelope); a mapper
+     * of the same type here takes precedence, so wrongly typed fields (e.g. {@code "specialAreaId": "abc"}) get the
+     * contract's body naming the field.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJsonValue(com.fasterxml.jackson.databind.exc.MismatchedInputException e,
+            RoutingContext context) {
+        return wrongJsonValue(e, context);
+    }
+
     private static String reason(JsonMappingException e) {
         Throwable cause = e.getCause();
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
@@ -143,6 +154,15 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, RoutingContext context) {
+        // Quarkus REST wraps Jackson's failures in a 400 WebApplicationException: unwrap them so the field is named
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return unreadableJson(parse, context);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return wrongJsonValue(mapping, context);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "request %s failed", RequestIds.of(context));

@@ -26,9 +26,6 @@ public final class ErrorResponses {
         if (code == ErrorCode.SERVICE_UNAVAILABLE) {
             builder.header("Retry-After", RETRY_AFTER_SECONDS);
         }
-        if (requestId != null) {
-            builder.header(RequestIds.HEADER, requestId);
-        }
         return builder.build();
     }
 

@@ -1,10 +1,13 @@
 package io.entry.runtime.web;
 
 import io.entry.model.api.ErrorCode;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -18,8 +21,16 @@ public class RequestIdRoutes {
 
     private static final Logger LOG = Logger.getLogger(RequestIdRoutes.class);
 
+    private final long maxBodyBytes;
+
+    RequestIdRoutes(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+        this.maxBodyBytes = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    }
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 10).handler(this::assignRequestId);
+        // Before the HTTP layer's own size check, which would answer a bare 413 without the contract's body.
+        router.route().order(Integer.MIN_VALUE + 11).handler(this::refuseDeclaredOversizeBody);
         router.route().order(Integer.MIN_VALUE + 10).failureHandler(this::renderFailure);
         router.route().last().handler(context -> ErrorResponses.write(context.response(), ErrorCode.NOT_FOUND,
                 "no route " + context.request().method() + " " + context.request().path(), RequestIds.of(context)));
@@ -45,6 +56,25 @@ public class RequestIdRoutes {
         context.response().putHeader(RequestIds.HEADER, id);
         context.addEndHandler(done -> MDC.remove(RequestIds.CONTEXT_KEY));
         context.next();
+    }
+
+    private void refuseDeclaredOversizeBody(RoutingContext context) {
+        String declared = context.request().getHeader("Content-Length");
+        if (declared != null && declaredLength(declared) > maxBodyBytes) {
+            context.response().putHeader("Connection", "close");
+            ErrorResponses.write(context.response(), ErrorCode.PAYLOAD_TOO_LARGE,
+                    "request body is larger than " + maxBodyBytes + " bytes", RequestIds.of(context));
+            return;
+        }
+        context.next();
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     private void renderFailure(RoutingContext context) {
