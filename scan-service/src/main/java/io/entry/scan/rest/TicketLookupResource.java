@@ -1,0 +1,46 @@
+package io.entry.scan.rest;
+
+import io.entry.model.api.TicketLookupRequest;
+import io.entry.model.api.TicketLookupResponse;
+import io.entry.runtime.security.Roles;
+import io.entry.runtime.security.SessionClaims;
+import io.entry.scan.service.TicketLookupService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Ticket Lookup (vendor document, CONTRACT §4): FULL or LIMITED sessions, tickets of the session's account only.
+ * The barcode is percent-decoded; the regex lets a decoded {@code /} stay part of it.
+ */
+@Path("/v1/tickets/{barcode: .+}")
+@RolesAllowed({ Roles.DEVICE, Roles.INTEGRATOR })
+public class TicketLookupResource {
+
+    private final TicketLookupService lookups;
+    private final JsonWebToken jwt;
+
+    TicketLookupResource(TicketLookupService lookups, JsonWebToken jwt) {
+        this.lookups = lookups;
+        this.jwt = jwt;
+    }
+
+    /** The optional body carries device telemetry only; the ticket is named by the path. */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<TicketLookupResponse> lookup(@PathParam("barcode") String barcode, TicketLookupRequest body) {
+        return lookups.lookup(SessionClaims.of(jwt), barcode);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<TicketLookupResponse> lookup(@PathParam("barcode") String barcode) {
+        return lookups.lookup(SessionClaims.of(jwt), barcode);
+    }
+}
