@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 SERVICES="auth-service:$ENTRY_AUTH_PORT device-service:$ENTRY_DEVICE_PORT scan-service:$ENTRY_SCAN_PORT offline-ingest-service:$ENTRY_OFFLINE_PORT"
 JVM_OPTS=${ENTRY_SERVICE_JVM_OPTS:-"-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"}
-export ENTRY_SIGNING_KEY_LOCATION=${ENTRY_SIGNING_KEY_LOCATION:-$ENTRY_ROOT/deploy/demo/keys/signing-key.pem}
+export ENTRY_JWT_SIGNING_KEY_LOCATION=${ENTRY_JWT_SIGNING_KEY_LOCATION:-$ENTRY_ROOT/deploy/demo/keys/signing-key.pem}
 export ENTRY_JWKS_URL=${ENTRY_JWKS_URL:-http://127.0.0.1:$ENTRY_AUTH_PORT/.well-known/jwks.json}
 
 start() {
