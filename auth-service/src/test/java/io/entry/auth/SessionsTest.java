@@ -305,6 +305,19 @@ class SessionsTest {
     }
 
     @Test
+    void oversizeOrNulCarryingTextIsRefusedBeforeItReachesATokenOrTheDatabase() {
+        // A 100,000-character make would otherwise become a token too large for any gateway header.
+        session("/v1/session", DEMO_KEY, device("TS", "s-long").replace("\"Janam\"", "\"" + "J".repeat(100_000) + "\""))
+                .statusCode(400).body("error.details.field", hasItem("make"));
+        // PostgreSQL text cannot hold NUL: refused while the body is read, naming the field.
+        session("/v1/session", DEMO_KEY, device("TS", "s-nul\\u0000x"))
+                .statusCode(400).body("error.code", equalTo("INVALID_REQUEST"))
+                .body("error.details.field", hasItem("serialNumber"));
+        session("/v1/session/lite", DEMO_KEY, "{\"dataAccountId\": \"390\", \"serialNumber\": \"a\\u0000\", "
+                + "\"venueCode\": \"TS\"}").statusCode(400).body("error.details.field", hasItem("serialNumber"));
+    }
+
+    @Test
     void adminRoutesNeedTheAdminSecret() {
         given().contentType(ContentType.JSON).body("{\"partnerId\": \"p\", \"dataAccountIds\": [\"390\"]}")
                 .post("/admin/v1/api-keys").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));

@@ -55,7 +55,7 @@ public final class Summary {
         out.append(String.format("  %-40s %8d%n  %-40s %8d%n  %-40s %8d%n  %-40s %8d%n",
                 "p50", percentile(millis, 50), "p95", percentile(millis, 95),
                 "p99", percentile(millis, 99), "max", millis.length == 0 ? 0 : millis[millis.length - 1]));
-        section(out, "Offline uploads", uploads);
+        section(out, "Offline uploads", uploads, false);
         section(out, "Reconciliation outcomes (entry.scan-reconciliations.v1)", reconciliations);
         out.append("\nInvariants\n");
         for (InvariantChecks.Result check : checks) {
@@ -66,8 +66,13 @@ public final class Summary {
     }
 
     private static void section(StringBuilder out, String title, Map<String, Integer> counts) {
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        out.append(String.format("%n%s (%d)%n", title, total));
+        section(out, title, counts, true);
+    }
+
+    /** A titled list of counts; the total in the title only where the counts are of one kind. */
+    private static void section(StringBuilder out, String title, Map<String, Integer> counts, boolean total) {
+        out.append(total ? String.format("%n%s (%d)%n", title, counts.values().stream().mapToInt(Integer::intValue)
+                .sum()) : String.format("%n%s%n", title));
         if (counts.isEmpty()) {
             out.append("  (none)\n");
         }

@@ -1,5 +1,6 @@
 package io.entry.model.api;
 
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -7,30 +8,30 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 /** Create Session request (vendor document). */
 public record CreateSessionRequest(
-            @NotBlank String venueCode,
+            @NotBlank @Size(max = 32) String venueCode,
             @NotBlank @Pattern(regexp = "\\d{3}", message = "must be a 3-digit client identifier") String dataAccountId,
-            @NotBlank String serialNumber,
-            @NotBlank String make,
-            @NotBlank String model,
-            String firmwareVersion,
-            String softwareVersion,
-            String macAddress,
+            @NotBlank @Size(max = 64) String serialNumber,
+            @NotBlank @Size(max = 64) String make,
+            @NotBlank @Size(max = 64) String model,
+            @Size(max = 64) String firmwareVersion,
+            @Size(max = 64) String softwareVersion,
+            @Size(max = 64) String macAddress,
             Long specialAreaId,
-            String specialAreaName,
+            @Size(max = 128) String specialAreaName,
             @PositiveOrZero Integer specialAreaMaxEntryPerTicket,
             @PositiveOrZero Integer specialAreaMaxCapacity,
             Boolean specialAreaRequireEntryExit,
             NetworkType networkType,
-            String wifiSSID,
-            String wifiBSSID,
+            @Size(max = 64) String wifiSSID,
+            @Size(max = 64) String wifiBSSID,
             Integer wifiChannel,
-            String mobileProvider,
-            String networkSignal,
-            String localIPAddress,
+            @Size(max = 64) String mobileProvider,
+            @Size(max = 32) String networkSignal,
+            @Size(max = 64) String localIPAddress,
             @JsonAlias("softwarewMode") SoftwareMode softwareMode,
-            String accessorySerialNumber,
-            String accessoryFirmware,
-            String accessoryModel,
-            String accessoryMake,
+            @Size(max = 64) String accessorySerialNumber,
+            @Size(max = 64) String accessoryFirmware,
+            @Size(max = 64) String accessoryModel,
+            @Size(max = 64) String accessoryMake,
             DeviceTimestamp deviceTimestamp) implements DeviceTelemetry.Carrier {
 }

@@ -1,5 +1,6 @@
 package io.entry.model.api;
 
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonAlias;
 
 /** Ticket Lookup request body; optional, the barcode comes from the path (vendor document). */
@@ -8,16 +9,16 @@ public record TicketLookupRequest(
             NfcType nfcType,
             BarcodeType barcodeType,
             NetworkType networkType,
-            String wifiSSID,
-            String wifiBSSID,
+            @Size(max = 64) String wifiSSID,
+            @Size(max = 64) String wifiBSSID,
             Integer wifiChannel,
-            String mobileProvider,
-            String networkSignal,
-            String localIPAddress,
+            @Size(max = 64) String mobileProvider,
+            @Size(max = 32) String networkSignal,
+            @Size(max = 64) String localIPAddress,
             @JsonAlias("softwarewMode") SoftwareMode softwareMode,
-            String accessorySerialNumber,
-            String accessoryFirmware,
-            String accessoryModel,
-            String accessoryMake,
+            @Size(max = 64) String accessorySerialNumber,
+            @Size(max = 64) String accessoryFirmware,
+            @Size(max = 64) String accessoryModel,
+            @Size(max = 64) String accessoryMake,
             DeviceTimestamp deviceTimestamp) implements DeviceTelemetry.Carrier {
 }

@@ -1,5 +1,6 @@
 package io.entry.model.api;
 
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -7,20 +8,20 @@ import jakarta.validation.constraints.Pattern;
 /** Get Venues request (vendor document). */
 public record VenuesRequest(
             @NotBlank @Pattern(regexp = "\\d{3}", message = "must be a 3-digit client identifier") String dataAccountId,
-            @NotBlank String serialNumber,
-            @NotBlank String make,
-            @NotBlank String model,
+            @NotBlank @Size(max = 64) String serialNumber,
+            @NotBlank @Size(max = 64) String make,
+            @NotBlank @Size(max = 64) String model,
             NetworkType networkType,
-            String wifiSSID,
-            String wifiBSSID,
+            @Size(max = 64) String wifiSSID,
+            @Size(max = 64) String wifiBSSID,
             Integer wifiChannel,
-            String mobileProvider,
-            String networkSignal,
-            String localIPAddress,
+            @Size(max = 64) String mobileProvider,
+            @Size(max = 32) String networkSignal,
+            @Size(max = 64) String localIPAddress,
             @JsonAlias("softwarewMode") SoftwareMode softwareMode,
-            String accessorySerialNumber,
-            String accessoryFirmware,
-            String accessoryModel,
-            String accessoryMake,
+            @Size(max = 64) String accessorySerialNumber,
+            @Size(max = 64) String accessoryFirmware,
+            @Size(max = 64) String accessoryModel,
+            @Size(max = 64) String accessoryMake,
             DeviceTimestamp deviceTimestamp) implements DeviceTelemetry.Carrier {
 }

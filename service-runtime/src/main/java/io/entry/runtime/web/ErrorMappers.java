@@ -67,6 +67,10 @@ public class ErrorMappers {
     }
 
     private static String reason(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                && invalid.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
+            return "must not contain the NUL character";
+        }
         Throwable cause = e.getCause();
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             return cause.getMessage();
@@ -171,6 +175,20 @@ public class ErrorMappers {
         ErrorCode code = ErrorCode.forStatus(status);
         return ErrorResponses.of(code, code == ErrorCode.NOT_FOUND ? "not found" : e.getMessage(),
                 RequestIds.of(context), List.of());
+    }
+
+    /**
+     * PostgreSQL refused a value as data (SQLSTATE class 22: invalid text, out of range): the request carried a value
+     * no check caught. Still the client's input, so 400, and logged so the missing check gets written.
+     */
+    @ServerExceptionMapper
+    public Response refusedData(io.vertx.pgclient.PgException e, RoutingContext context) {
+        if (e.getSqlState() != null && e.getSqlState().startsWith("22")) {
+            LOG.warnf("request %s carried a value PostgreSQL refused: %s", RequestIds.of(context), e.getMessage());
+            return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "a value of the request is not acceptable",
+                    RequestIds.of(context), List.of());
+        }
+        return unexpected(e, context);
     }
 
     @ServerExceptionMapper
