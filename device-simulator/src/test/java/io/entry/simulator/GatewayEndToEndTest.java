@@ -34,7 +34,8 @@ class GatewayEndToEndTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "GET /v1/tickets/a b HTTP/1.1\r\nHost: x\r\n\r\n", "GARBAGE\r\n\r\n",
-            "GET /v1/tickets/abc%00def HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" })
+            "GET /v1/tickets/abc%00def HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "GET /v1/tickets/abc%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" })
     void malformedRequestsGetTheJsonErrorBody(String request) throws IOException {
         String response = send(request);
         assertThat(response).startsWith("HTTP/1.1 400").contains("application/json")

@@ -6,6 +6,7 @@ import io.entry.model.events.ApiClientRecord;
 import io.entry.model.events.DeviceSessionKind;
 import io.entry.model.events.DeviceSessionRecord;
 import io.entry.model.events.EntryRecord;
+import io.entry.model.events.EventRecord;
 import io.entry.model.events.RecordHeaders;
 import io.entry.model.events.Topics;
 import io.entry.testsupport.DemoData;
@@ -42,7 +43,8 @@ final class OfflineFixtures {
     }
 
     static void publishReadModels() throws Exception {
-        DemoData.publishCatalog(TestStack.kafkaBootstrap());
+        Instant now = Instant.now();
+        DemoData.publishCatalog(TestStack.kafkaBootstrap(), now);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -58,8 +60,23 @@ final class OfflineFixtures {
                     39101L, "Gate 1", null, null, null, null, null, null, "Janam", "XT2", "1.0", "2.0", null, null,
                     Instant.now(), null);
             send(producer, Topics.DEVICE_SESSIONS, session.key(), DeviceSessionRecord.EVENT_TYPE, session);
+            // the demo ids hash the content, so a database that applied this event before its start was kept would
+            // drop it: republish it under a fresh id
+            EventRecord mem = DemoData.catalog(now).events().stream()
+                    .filter(e -> e.eventId().equals(DemoData.MEM_EVENT_ID)).findFirst().orElseThrow();
+            send(producer, Topics.CATALOG_EVENTS, mem.key(), EventRecord.EVENT_TYPE, new EventRecord(
+                    UUID.randomUUID().toString(), mem.eventId(), mem.dataAccountId(), mem.seasonCd(), mem.eventCd(),
+                    mem.eventName(), mem.venueCode(), mem.eventStartDateTime(), mem.eventEndDateTime(),
+                    mem.doorsOpenDateTime(), mem.barcodeMasks(), mem.test()));
             producer.flush();
         }
+    }
+
+    /** The MEM event's venue-local day as the fixtures place it. */
+    static java.time.LocalDate memEventDay() {
+        return DemoData.catalog(Instant.now()).events().stream()
+                .filter(e -> e.eventId().equals(DemoData.MEM_EVENT_ID)).findFirst().orElseThrow()
+                .eventStartDateTime().toLocalDate();
     }
 
     static void publish(String topic, String key, String eventType, EntryRecord record) throws Exception {
@@ -96,7 +113,10 @@ final class OfflineFixtures {
             var rows = statement.executeQuery("SELECT (SELECT count(*) FROM api_clients WHERE key_hash IN ('"
                     + sha256(DEMO_KEY) + "','" + sha256(KEY_129_ONLY) + "')) = 2 "
                     + "AND EXISTS (SELECT 1 FROM devices WHERE data_account_id = '390' AND serial_number = '" + SERIAL + "') "
-                    + "AND EXISTS (SELECT 1 FROM catalog_events WHERE event_id = '" + DemoData.MEM_EVENT_ID + "') "
+                    + "AND EXISTS (SELECT 1 FROM catalog_events WHERE event_id = '" + DemoData.MEM_EVENT_ID
+                    + "' AND event_start IS NOT NULL) "
+                    + "AND EXISTS (SELECT 1 FROM catalog_layouts WHERE data_account_id = '390' AND venue_code = 'MEM' "
+                    + "AND 39101 = ANY (checkpoint_ids) AND 3901 = ANY (special_area_ids)) "
                     + "AND EXISTS (SELECT 1 FROM catalog_venues WHERE data_account_id = '390' AND venue_code = 'MEM')");
             return rows.next() && rows.getBoolean(1);
         } catch (SQLException e) {

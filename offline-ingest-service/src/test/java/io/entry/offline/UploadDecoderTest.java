@@ -57,6 +57,50 @@ class UploadDecoderTest {
     }
 
     @Test
+    void bytesAfterTheLastGzipMemberAreInvalid() throws Exception {
+        byte[] member = gzip("[]".getBytes());
+        for (byte[] tail : new byte[][] {"junk".getBytes(), new byte[1], {0x1f}, {0x1f, (byte) 0x8b}}) {
+            byte[] body = concat(member, tail);
+            assertThatThrownBy(() -> decoder.inflate(new ByteArrayInputStream(body)))
+                    .isInstanceOfSatisfying(ApiException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+        }
+    }
+
+    @Test
+    void concatenatedMembersAreOneStreamButMustStillBeOneArray() throws Exception {
+        byte[] body = concat(gzip("[{\"a\":".getBytes()), gzip("1}]".getBytes()));
+        assertThat(decoder.inflate(new ByteArrayInputStream(body))).isEqualTo("[{\"a\":1}]".getBytes());
+        assertThat(decoder.decode(body).itemCount()).isEqualTo(1);
+        byte[] twoArrays = concat(gzip("[]".getBytes()), gzip("[]".getBytes()));
+        assertThatThrownBy(() -> decoder.decode(twoArrays))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
+    void corruptChecksumIsInvalid() throws Exception {
+        byte[] body = gzip("[1,2,3]".getBytes());
+        body[body.length - 8] ^= 1; // CRC-32 of the trailer
+        assertThatThrownBy(() -> decoder.inflate(new ByteArrayInputStream(body)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
+    void itemsWithNulAnywhereAreRejectedAndNoMessageCarriesNul() {
+        var decoded = decoder.decodeJson(("[{\"token\":\"1\\u0000\",\"inputType\":\"Barcode\",\"scanMode\":\"Entry\","
+                + "\"scanDateTime\":\"2026-02-13T11:00:00-06:00\",\"status\":\"Admit\"},"
+                + "{\"token\":\"2\",\"inputType\":\"Barcode\",\"scanMode\":\"Entry\",\"x\":[{\"y\":\"\\u0000\"}],"
+                + "\"scanDateTime\":\"2026-02-13T11:00:00-06:00\",\"status\":\"Admit\"},"
+                + "{\"token\":\"3\",\"inputType\":\"Barcode\",\"scanMode\":\"Entry\","
+                + "\"scanDateTime\":\"2026-02-13T11:00:00-06:00\",\"status\":\"Admit\"}]").getBytes());
+        assertThat(decoded.accepted()).extracting(UploadDecoder.IndexedScan::index).containsExactly(2);
+        assertThat(decoded.rejected()).extracting(r -> r.index()).containsExactly(0, 1);
+        assertThat(decoded.rejected().get(0).message()).startsWith("token ");
+        assertThat(decoded.rejected().get(1).message()).startsWith("x[0].y ");
+        assertThat(decoded.rejected()).allSatisfy(r -> assertThat(r.message()).doesNotContain("\u0000"));
+    }
+
+    @Test
     void itemsAreValidatedOneByOne() {
         var decoded = decoder.decodeJson(("[{\"token\":\"1\",\"inputType\":\"barcode\",\"scanMode\":\"entry\","
                 + "\"scanDateTime\":\"2026-02-13T11:00:00-06:00\",\"status\":\"admit\",\"reasonCode\":\"OK\"},"
@@ -120,5 +164,19 @@ class UploadDecoderTest {
             }
             return n;
         }
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(content);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 }

@@ -159,6 +159,49 @@ class ReconciliationTest {
         }
     }
 
+    @Test
+    void scansNamingAPlaceOutsideTheirVenuesCatalogOrHoldingNulGoToTheDeadLetterTopicAndChangeNothing()
+            throws Exception {
+        // the demo catalog's area 123 and checkpoint 39001 are account 390's, but at venue TS, not this run's venue
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM special_area WHERE data_account_id = '390' AND special_area_id = 123") == 1
+                && count("SELECT count(*) FROM checkpoint WHERE data_account_id = '390' AND checkpoint_id = 39001")
+                        == 1);
+        OffsetDateTime at = OffsetDateTime.now().minusMinutes(1);
+        ScanEventRecord unknownArea = offline(token(520), ScanMode.ENTRY, at, LAYOUT * 10 + 99, 77L, LAYOUT + 1,
+                "Offline Device");
+        ScanEventRecord otherVenuesArea = offline(token(521), ScanMode.ENTRY, at, 123L, 77L, LAYOUT + 1,
+                "Offline Device");
+        ScanEventRecord otherVenuesCheckpoint = offline(token(522), ScanMode.ENTRY, at, null, 77L, 39001L,
+                "Offline Device");
+        ScanEventRecord unknownCheckpoint = offline(token(523), ScanMode.EXIT, at, null, 77L, LAYOUT + 99,
+                "Offline Device");
+        ScanEventRecord withNul = offline(token(524), ScanMode.ENTRY, at, null, 77L, LAYOUT + 1, "Off\u0000line");
+        ScanEventRecord fine = offline(token(525), ScanMode.ENTRY, at, AREA_PAIRED, 77L, LAYOUT + 1, "Offline Device");
+        List<ScanEventRecord> refused = List.of(unknownArea, otherVenuesArea, otherVenuesCheckpoint, unknownCheckpoint,
+                withNul);
+        try (KafkaConsumer<String, String> dlq = endOf(Topics.SCAN_EVENTS_DLQ)) {
+            List<ScanEventRecord> all = new ArrayList<>(refused);
+            all.add(fine);
+            publish(all.toArray(ScanEventRecord[]::new));
+            List<String> expectedKeys = refused.stream().map(ScanEventRecord::key).toList();
+            List<String> deadKeys = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(r -> deadKeys.add(r.key()));
+                return deadKeys.containsAll(expectedKeys);
+            });
+        }
+        // the records behind them are still reconciled
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "SELECT count(*) FROM ticket_area_state WHERE token = $1 AND area_id = $2 AND inside", token(525),
+                AREA_PAIRED) == 1);
+        for (ScanEventRecord scan : refused) {
+            assertThat(count("SELECT count(*) FROM scan_history WHERE record_id = $1", scan.recordId())).isZero();
+            assertThat(count("SELECT count(*) FROM ticket_area_state WHERE token = $1", scan.token())).isZero();
+        }
+        assertThat(count("SELECT count(*) FROM area_capacity_slot WHERE area_id = $1", LAYOUT * 10 + 99)).isZero();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void scanOnline(String session, String token, String mode, String expected) {
@@ -168,10 +211,15 @@ class ReconciliationTest {
     }
 
     private static ScanEventRecord offline(String token, ScanMode mode, OffsetDateTime at, Long area, long deviceId) {
+        return offline(token, mode, at, area, deviceId, LAYOUT + 1, "Offline Device " + deviceId);
+    }
+
+    private static ScanEventRecord offline(String token, ScanMode mode, OffsetDateTime at, Long area, long deviceId,
+            Long checkpointId, String deviceName) {
         return new ScanEventRecord(UUID.randomUUID().toString(), ScanSource.OFFLINE, "offline-" + RUN, ACCOUNT, VENUE,
                 EVENT, token, null, mode, InputType.BARCODE, null, null, false, ScanStatus.ADMIT,
                 mode == ScanMode.ENTRY ? ReasonCode.OK : ReasonCode.EXIT_OK, null, at, Instant.now(), deviceId,
-                "Offline Device " + deviceId, "SER" + deviceId, LAYOUT + 1, "Test Gate", area, null,
+                deviceName, "SER" + deviceId, checkpointId, "Test Gate", area, null,
                 "incoming/x.json", "SER" + deviceId + "_file", 0, null);
     }
 

@@ -63,6 +63,8 @@ final class ScanFixture {
     static final String ELSEWHERE_TOKEN = "87" + RUN + "000003";
     static final String ENTITLED_TOKEN = token(900003);
     static final String ODD_TOKEN = "88/" + RUN + "+x=";
+    /** a token with a semicolon: JAX-RS would cut it off as a matrix parameter */
+    static final String SEMICOLON_TOKEN = "88" + RUN + ";v2";
     static final int VALID_TICKETS = 700;
 
     private ScanFixture() {
@@ -123,6 +125,7 @@ final class ScanFixture {
             tickets.add(ticket(ELSEWHERE_TOKEN, EVENT_ELSEWHERE, TicketStatus.VALID, List.of()));
             tickets.add(ticket(ENTITLED_TOKEN, EVENT, TicketStatus.VALID, List.of(AREA_ENTITLED)));
             tickets.add(ticket(ODD_TOKEN, EVENT, TicketStatus.VALID, List.of()));
+            tickets.add(ticket(SEMICOLON_TOKEN, EVENT, TicketStatus.VALID, List.of()));
             for (TicketRecord t : tickets) {
                 send(producer, Topics.CATALOG_TICKETS, t.key(), t);
             }

@@ -43,4 +43,18 @@ public interface OfflineConfig {
     /** Uploads claimed per replayer run. */
     @WithDefault("10")
     int replayBatch();
+
+    /**
+     * How long a concurrent identical upload waits for the first one to be STORED before answering 503: the first
+     * normally stores within a second, so devices need no retry loop for the common case.
+     */
+    @WithDefault("5s")
+    Duration duplicateWait();
+
+    /** First pause between looks at the first upload's row while waiting (doubles up to duplicatePollMax). */
+    @WithDefault("25ms")
+    Duration duplicatePollMin();
+
+    @WithDefault("400ms")
+    Duration duplicatePollMax();
 }

@@ -50,6 +50,11 @@ public class ReadModelConsumers {
         return apply(record);
     }
 
+    @Incoming("catalog-layouts")
+    public Uni<Void> catalogLayout(ConsumerRecord<String, String> record) {
+        return apply(record);
+    }
+
     @Incoming("device-sessions")
     public Uni<Void> deviceSession(ConsumerRecord<String, String> record) {
         return apply(record);

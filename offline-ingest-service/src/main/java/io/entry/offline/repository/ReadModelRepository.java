@@ -2,10 +2,12 @@ package io.entry.offline.repository;
 
 import io.entry.offline.model.CatalogEvent;
 import io.entry.offline.model.DeviceAssignment;
+import io.entry.offline.model.VenuePlaces;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,7 +22,8 @@ import java.util.stream.Collectors;
 public class ReadModelRepository {
 
     public Uni<CatalogEvent> event(String eventId) {
-        return NativeSql.rows("SELECT e.event_id, e.data_account_id, e.season_cd, e.event_cd, e.venue_code, v.time_zone "
+        return NativeSql.rows("SELECT e.event_id, e.data_account_id, e.season_cd, e.event_cd, e.venue_code, v.time_zone, "
+                + "e.event_start "
                 + "FROM catalog_events e LEFT JOIN catalog_venues v "
                 + "ON v.data_account_id = e.data_account_id AND v.venue_code = e.venue_code WHERE e.event_id = ?1", eventId)
                 .map(rows -> rows.isEmpty() ? null : toEvent(rows.get(0)));
@@ -39,11 +42,39 @@ public class ReadModelRepository {
                 .map(count -> count == 1);
     }
 
-    public Uni<Void> upsertEvent(String eventId, String dataAccountId, String seasonCd, String eventCd, String venueCode) {
-        return NativeSql.update("INSERT INTO catalog_events (event_id, data_account_id, season_cd, event_cd, venue_code) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (event_id) DO UPDATE SET data_account_id = EXCLUDED.data_account_id, "
-                + "season_cd = EXCLUDED.season_cd, event_cd = EXCLUDED.event_cd, venue_code = EXCLUDED.venue_code",
-                eventId, dataAccountId, seasonCd, eventCd, venueCode).replaceWithVoid();
+    public Uni<Void> upsertEvent(String eventId, String dataAccountId, String seasonCd, String eventCd, String venueCode,
+            LocalDateTime eventStart) {
+        return NativeSql.update("INSERT INTO catalog_events (event_id, data_account_id, season_cd, event_cd, venue_code, "
+                + "event_start) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET "
+                + "data_account_id = EXCLUDED.data_account_id, season_cd = EXCLUDED.season_cd, "
+                + "event_cd = EXCLUDED.event_cd, venue_code = EXCLUDED.venue_code, event_start = EXCLUDED.event_start",
+                eventId, dataAccountId, seasonCd, eventCd, venueCode, eventStart).replaceWithVoid();
+    }
+
+    /** Replaces a layout whole; ids travel as comma-separated text (no array binding through the native query). */
+    public Uni<Void> upsertLayout(String dataAccountId, long layoutId, String venueCode, String checkpointIds,
+            String specialAreaIds) {
+        return NativeSql.update("INSERT INTO catalog_layouts (data_account_id, checkpoint_layout_id, venue_code, "
+                + "checkpoint_ids, special_area_ids) VALUES (?1, ?2, ?3, string_to_array(?4, ',')::bigint[], "
+                + "string_to_array(?5, ',')::bigint[]) ON CONFLICT (data_account_id, checkpoint_layout_id) DO UPDATE SET "
+                + "venue_code = EXCLUDED.venue_code, checkpoint_ids = EXCLUDED.checkpoint_ids, "
+                + "special_area_ids = EXCLUDED.special_area_ids",
+                dataAccountId, layoutId, venueCode, checkpointIds, specialAreaIds).replaceWithVoid();
+    }
+
+    public Uni<Void> deleteLayout(String dataAccountId, long layoutId) {
+        return NativeSql.update("DELETE FROM catalog_layouts WHERE data_account_id = ?1 AND checkpoint_layout_id = ?2",
+                dataAccountId, layoutId).replaceWithVoid();
+    }
+
+    /** Every checkpoint and special area id the venue's layouts know. */
+    public Uni<VenuePlaces> venuePlaces(String dataAccountId, String venueCode) {
+        return NativeSql.rows("SELECT 'C', unnest(checkpoint_ids) FROM catalog_layouts WHERE data_account_id = ?1 "
+                + "AND venue_code = ?2 UNION SELECT 'S', unnest(special_area_ids) FROM catalog_layouts "
+                + "WHERE data_account_id = ?1 AND venue_code = ?2", dataAccountId, venueCode)
+                .map(rows -> new VenuePlaces(
+                        rows.stream().filter(r -> "C".equals(String.valueOf(r[0]))).map(r -> toLong(r[1])).collect(Collectors.toSet()),
+                        rows.stream().filter(r -> "S".equals(String.valueOf(r[0]))).map(r -> toLong(r[1])).collect(Collectors.toSet())));
     }
 
     public Uni<Void> deleteEvent(String eventId) {
@@ -94,7 +125,14 @@ public class ReadModelRepository {
 
     private static CatalogEvent toEvent(Object[] row) {
         return new CatalogEvent((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5]);
+                (String) row[5], toLocalDateTime(row[6]));
+    }
+
+    private static LocalDateTime toLocalDateTime(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
+        }
+        return (LocalDateTime) value;
     }
 
     private static DeviceAssignment toDevice(Object[] row) {

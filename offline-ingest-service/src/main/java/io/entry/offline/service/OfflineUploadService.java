@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
@@ -94,7 +95,7 @@ public class OfflineUploadService {
                                             + event.dataAccountId());
                                 }
                                 return decode(request.body())
-                                        .chain(decoded -> store(request, event, device, decoded));
+                                        .chain(decoded -> screenAndStore(request, event, device, decoded));
                             });
                 });
     }
@@ -130,39 +131,85 @@ public class OfflineUploadService {
                 .emitOn(back);
     }
 
+    private Uni<OfflineUploadResponse> screenAndStore(UploadRequest request, CatalogEvent event,
+            DeviceAssignment device, DecodedUpload decoded) {
+        Instant receivedAt = clock.instant();
+        ZoneId zone = venueZone(event);
+        LocalDate eventDay = event.eventStart() == null ? null : event.eventStart().toLocalDate();
+        return ledger.venuePlaces(event.dataAccountId(), event.venueCode())
+                .map(places -> UploadScreening.screen(decoded, places, receivedAt, eventDay, zone))
+                .chain(screened -> store(request, event, device, screened, receivedAt));
+    }
+
+    /**
+     * The unique identity (eventId, Filename) decides which of concurrent identical uploads is the first: only the
+     * request whose INSERT wins stores the object and starts the replay. Every other one reads the winner's row and
+     * answers it as a duplicate once it is STORED, waiting briefly for that if needed.
+     */
     private Uni<OfflineUploadResponse> store(UploadRequest request, CatalogEvent event, DeviceAssignment device,
-            DecodedUpload decoded) {
-        UploadEntity upload = newUpload(request, event, device, decoded);
-        String owner = replay.instanceId();
-        return ledger.reserve(upload, owner, config.claimLease()).chain(reserved -> {
-            if (reserved != null) {
-                return putAndAnswer(reserved, decoded, owner);
+            DecodedUpload decoded, Instant receivedAt) {
+        UploadEntity upload = newUpload(request, event, device, decoded, receivedAt);
+        // one owner per request: two requests of this instance must never pass for each other's claim
+        String owner = replay.instanceId() + "/" + UUID.randomUUID();
+        return ledger.reserve(upload, owner, config.claimLease()).chain(reserved -> reserved != null
+                ? putAndAnswer(reserved, decoded, owner)
+                : awaitFirst(request, upload, decoded, owner));
+    }
+
+    /** Thrown while the first upload of an identity has not reached STORED yet; retried with backoff. */
+    private static final class NotStoredYet extends RuntimeException {
+        NotStoredYet() {
+            super("upload not stored yet", null, false, false);
+        }
+    }
+
+    private Uni<OfflineUploadResponse> awaitFirst(UploadRequest request, UploadEntity upload, DecodedUpload decoded,
+            String owner) {
+        Executor back = callerContext();
+        // the backoff's timer fires off the request's context: every attempt resubscribes on it (Hibernate Reactive)
+        return Uni.createFrom().deferred(() -> duplicateOrTakeOver(request, upload, decoded, owner))
+                .runSubscriptionOn(back)
+                .onFailure(NotStoredYet.class).retry()
+                .withBackOff(config.duplicatePollMin(), config.duplicatePollMax())
+                .expireIn(config.duplicateWait().toMillis())
+                .onFailure(NotStoredYet.class).transform(notYet -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                        "upload is being processed, retry"))
+                .emitOn(back);
+    }
+
+    private Uni<OfflineUploadResponse> duplicateOrTakeOver(UploadRequest request, UploadEntity upload,
+            DecodedUpload decoded, String owner) {
+        return ledger.find(request.eventId(), request.filename()).chain(existing -> {
+            if (existing == null) {
+                // the first attempt's object never reached S3 and its row was forgotten: start afresh
+                return ledger.reserve(upload, owner, config.claimLease())
+                        .chain(reserved -> {
+                            if (reserved == null) {
+                                throw new NotStoredYet();
+                            }
+                            return putAndAnswer(reserved, decoded, owner);
+                        });
             }
-            return ledger.find(request.eventId(), request.filename()).chain(existing -> {
-                if (existing == null) {
-                    // reserved and forgotten in between (its object never reached S3): the client may simply retry
-                    throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "upload is being processed, retry");
+            if (!existing.contentSha256.equals(decoded.sha256())) {
+                throw ApiException.conflict("Filename " + request.filename() + " was already uploaded for event "
+                        + request.eventId() + " with other content");
+            }
+            if (!UploadEntity.RECEIVED.equals(existing.state)) {
+                return Uni.createFrom().item(answer(existing, true));
+            }
+            // RECEIVED: its holder is still storing it (wait), or died / gave up before S3 confirmed (take it over;
+            // the conditional UPDATE lets exactly one waiting request do so)
+            return ledger.reclaimReceived(existing.id, owner, config.claimLease()).chain(claimed -> {
+                if (!claimed) {
+                    throw new NotStoredYet();
                 }
-                if (!existing.contentSha256.equals(decoded.sha256())) {
-                    throw ApiException.conflict("Filename " + request.filename() + " was already uploaded for event "
-                            + request.eventId() + " with other content");
-                }
-                if (!UploadEntity.RECEIVED.equals(existing.state)) {
-                    return Uni.createFrom().item(answer(existing, true));
-                }
-                // the first attempt never got a 200: finish it with the same row, key and content
-                return ledger.reclaimReceived(existing.id, owner, config.claimLease()).chain(claimed -> {
-                    if (!claimed) {
-                        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "upload is being processed, retry");
-                    }
-                    return putAndAnswer(existing, decoded, owner);
-                });
+                return putAndAnswer(existing, decoded, owner);
             });
         });
     }
 
     private Uni<OfflineUploadResponse> putAndAnswer(UploadEntity upload, DecodedUpload decoded, String owner) {
-        return store.put(upload.objectKey, decoded.json(), metadata(upload, decoded))
+        return store.put(upload.objectKey, decoded.json(), metadata(upload))
                 .onFailure().call(failure -> {
                     LOG.errorf("storing %s in S3 failed: %s", upload.objectKey, failure.toString());
                     return ledger.release(upload.id, owner);
@@ -172,20 +219,25 @@ public class OfflineUploadService {
                 .chain(() -> ledger.markStored(upload.id, owner))
                 .map(marked -> {
                     upload.state = UploadEntity.STORED;
-                    replayInBackground(upload, decoded);
+                    if (marked) {
+                        replayInBackground(upload, owner, UploadReplay.acceptedOf(upload, decoded));
+                    } else {
+                        // the claim lapsed meanwhile and the replayer took the upload over: it replays it
+                        LOG.warnf("upload %s: claim lost before it was marked stored", upload.objectKey);
+                    }
                     return answer(upload, false);
                 });
     }
 
     /** The answer does not wait for Kafka: the file is safe in S3 and the replayer finishes what this does not. */
-    private void replayInBackground(UploadEntity upload, DecodedUpload decoded) {
+    private void replayInBackground(UploadEntity upload, String owner, List<UploadDecoder.IndexedScan> accepted) {
         Context current = Vertx.currentContext();
         Context fresh = current == null ? null : VertxContext.createNewDuplicatedContext(current);
         if (fresh != null) {
             // its own session, apart from the finished request's: Panache accepts only contexts flagged safe
             VertxContextSafetyToggle.setContextSafe(fresh, true);
         }
-        Runnable run = () -> replay.replayClaimed(upload, decoded.accepted()).subscribe().with(
+        Runnable run = () -> replay.replayClaimed(upload, owner, accepted).subscribe().with(
                 acked -> LOG.debugf("upload %s: %d scans published", upload.objectKey, acked),
                 failure -> LOG.warnf("upload %s: replay deferred to the replayer: %s", upload.objectKey, failure.toString()));
         if (fresh == null) {
@@ -196,8 +248,7 @@ public class OfflineUploadService {
     }
 
     private UploadEntity newUpload(UploadRequest request, CatalogEvent event, DeviceAssignment device,
-            DecodedUpload decoded) {
-        Instant receivedAt = clock.instant();
+            DecodedUpload decoded, Instant receivedAt) {
         UploadEntity upload = new UploadEntity();
         upload.eventId = request.eventId();
         upload.filename = request.filename();
@@ -231,7 +282,7 @@ public class OfflineUploadService {
         }
     }
 
-    private Map<String, String> metadata(UploadEntity upload, DecodedUpload decoded) {
+    private Map<String, String> metadata(UploadEntity upload) {
         return Map.of(
                 "event-id", upload.eventId,
                 "serial-number", upload.serialNumber,
@@ -239,7 +290,7 @@ public class OfflineUploadService {
                 "received-at", upload.receivedAt.toString(),
                 "item-count", String.valueOf(upload.itemCount),
                 "accepted-count", String.valueOf(upload.acceptedCount),
-                "rejected-count", String.valueOf(decoded.rejected().size()),
+                "rejected-count", String.valueOf(upload.itemCount - upload.acceptedCount),
                 "content-sha256", upload.contentSha256);
     }
 

@@ -23,7 +23,7 @@ public class ReadModelProgress {
 
     /** The topics whose read models the upload route needs. */
     public static final List<String> READ_MODELS = List.of(Topics.API_CLIENTS, Topics.CATALOG_EVENTS,
-            Topics.CATALOG_VENUES, Topics.DEVICE_SESSIONS);
+            Topics.CATALOG_VENUES, Topics.CATALOG_LAYOUTS, Topics.DEVICE_SESSIONS);
 
     /** The plain reactive pool: the readiness check runs outside any Hibernate session context. */
     private final Pool pool;

@@ -6,6 +6,7 @@ import io.entry.model.events.DeviceSessionKind;
 import io.entry.model.events.DeviceSessionRecord;
 import io.entry.model.events.EntryRecord;
 import io.entry.model.events.EventRecord;
+import io.entry.model.events.LayoutRecord;
 import io.entry.model.events.Topics;
 import io.entry.model.events.VenueRecord;
 import io.entry.offline.repository.ReadModelRepository;
@@ -15,7 +16,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +52,14 @@ public class ReadModelUpdater {
                     : once(value, ApiClientRecord.class, r -> apiClients.apply(r).replaceWithVoid());
             case Topics.CATALOG_EVENTS -> value == null ? repository.deleteEvent(key)
                     : once(value, EventRecord.class, r -> repository.upsertEvent(r.eventId(), r.dataAccountId(),
-                            r.seasonCd(), r.eventCd(), r.venueCode()));
+                            r.seasonCd(), r.eventCd(), r.venueCode(), r.eventStartDateTime()));
+            case Topics.CATALOG_LAYOUTS -> value == null ? deleteLayout(key)
+                    : once(value, LayoutRecord.class, r -> repository.upsertLayout(r.dataAccountId(),
+                            r.checkpointLayoutId(), r.venueCode(),
+                            ids(r.checkpoints() == null ? List.of()
+                                    : r.checkpoints().stream().map(LayoutRecord.Checkpoint::checkpointId).toList()),
+                            ids(r.specialAreas() == null ? List.of()
+                                    : r.specialAreas().stream().map(LayoutRecord.SpecialArea::specialAreaId).toList())));
             case Topics.CATALOG_VENUES -> value == null ? deleteVenue(key)
                     : once(value, VenueRecord.class, r -> repository.upsertVenue(r.dataAccountId(), r.venueCode(),
                             r.timeZone() == null ? "UTC" : r.timeZone()));
@@ -73,6 +83,23 @@ public class ReadModelUpdater {
                 r.checkpointId(), r.checkpointName(), r.specialAreaId(), r.specialAreaName(), r.issuedAt());
     }
 
+    /** Layout keys are {@code dataAccountId:checkpointLayoutId}. */
+    private Uni<Void> deleteLayout(String key) {
+        int cut = key == null ? -1 : key.lastIndexOf(':');
+        if (cut < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        try {
+            return repository.deleteLayout(key.substring(0, cut), Long.parseLong(key.substring(cut + 1)));
+        } catch (NumberFormatException e) {
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
     private Uni<Void> deleteVenue(String key) {
         int cut = key == null ? -1 : key.indexOf(':');
         return cut < 0 ? Uni.createFrom().voidItem() : repository.deleteVenue(key.substring(0, cut), key.substring(cut + 1));
@@ -81,6 +108,12 @@ public class ReadModelUpdater {
     private <R extends EntryRecord> Uni<Void> once(String value, Class<R> type, Function<R, Uni<Void>> change) {
         R record;
         try {
+            String withNul = UploadDecoder.fieldWithNul(json.readTree(value), "");
+            if (withNul != null) {
+                // PostgreSQL text cannot hold NUL: applying it would fail forever and block the topic
+                LOG.warnf("skipping a %s whose %s contains NUL", type.getSimpleName(), withNul);
+                return Uni.createFrom().voidItem();
+            }
             record = json.readValue(value, type);
         } catch (IOException e) {
             LOG.warnf("skipping a value that is not a %s: %s", type.getSimpleName(), e.getMessage());
@@ -101,6 +134,9 @@ public class ReadModelUpdater {
         if (record instanceof EventRecord r) {
             return r.eventId() != null && r.dataAccountId() != null && r.seasonCd() != null && r.eventCd() != null
                     && r.venueCode() != null;
+        }
+        if (record instanceof LayoutRecord r) {
+            return r.dataAccountId() != null && r.venueCode() != null;
         }
         if (record instanceof VenueRecord r) {
             return r.dataAccountId() != null && r.venueCode() != null;

@@ -1,6 +1,7 @@
 package io.entry.offline.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -22,8 +22,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Turns an upload body into its scans (CONTRACT §6): inflates the gzip with a hard ceiling checked on every chunk
@@ -64,7 +62,8 @@ public final class UploadDecoder {
     public DecodedUpload decodeJson(byte[] inflated) {
         JsonNode root;
         try {
-            root = json.readTree(inflated);
+            // one JSON array and nothing after it: "[..][..]" (e.g. two gzip members of one array each) is refused
+            root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(inflated);
         } catch (IOException e) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "body is not valid JSON");
         }
@@ -81,8 +80,12 @@ public final class UploadDecoder {
             String problem = null;
             OfflineScan scan = null;
             JsonNode item = root.get(i);
+            String withNul = item.isObject() ? fieldWithNul(item, "") : null;
             if (!item.isObject()) {
                 problem = "must be a JSON object";
+            } else if (withNul != null) {
+                // PostgreSQL text cannot hold NUL: such an item could never be stored downstream
+                problem = withNul + " must not contain the NUL character (\\u0000)";
             } else {
                 try {
                     scan = json.treeToValue(item, OfflineScan.class);
@@ -96,7 +99,7 @@ public final class UploadDecoder {
             if (problem == null) {
                 accepted.add(new IndexedScan(i, scan));
             } else {
-                rejected.add(new Rejected(i, problem));
+                rejected.add(new Rejected(i, withoutNul(problem)));
             }
         }
         return new DecodedUpload(inflated, sha256(inflated), root.size(), List.copyOf(accepted), List.copyOf(rejected));
@@ -104,26 +107,55 @@ public final class UploadDecoder {
 
     /**
      * Inflates at most {@code maxDecompressedBytes}; one byte more is a 413 without reading the rest. Anything that
-     * is not a well-formed gzip stream is a 400.
+     * is not one or more complete gzip members (truncated, corrupt, junk after the last member) is a 400.
      */
     public byte[] inflate(InputStream gzip) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK);
-        byte[] chunk = new byte[CHUNK];
-        try (GZIPInputStream in = new GZIPInputStream(gzip, CHUNK)) {
-            int read;
-            while ((read = in.read(chunk)) != -1) {
-                if (out.size() + read > maxDecompressedBytes) {
-                    throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-                            "decompressed body exceeds " + maxDecompressedBytes + " bytes");
-                }
-                out.write(chunk, 0, read);
-            }
-        } catch (ZipException | EOFException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "body is not valid gzip");
+        try {
+            return GzipMembers.inflate(gzip, CHUNK, maxDecompressedBytes);
+        } catch (GzipMembers.TooLarge e) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "decompressed body exceeds " + maxDecompressedBytes + " bytes");
+        } catch (GzipMembers.MalformedGzip e) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, GzipMembers.NOT_GZIP.equals(e.getMessage())
+                    ? "body is not valid gzip" : "body is not valid gzip: " + e.getMessage());
         } catch (IOException e) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "body is not valid gzip");
         }
-        return out.toByteArray();
+    }
+
+    /** The path of the first field name or string value holding U+0000, null when there is none. */
+    static String fieldWithNul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0 ? (path.isEmpty() ? "value" : path) : null;
+        }
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                String name = field.getKey();
+                if (name.indexOf('\u0000') >= 0) {
+                    return "a field name";
+                }
+                String found = fieldWithNul(field.getValue(), path.isEmpty() ? name : path + "." + name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = fieldWithNul(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Messages may quote the input; they are stored in PostgreSQL text, which cannot hold NUL. */
+    static String withoutNul(String text) {
+        return text == null ? null : text.replace("\u0000", "\\u0000");
     }
 
     private String violations(OfflineScan scan) {

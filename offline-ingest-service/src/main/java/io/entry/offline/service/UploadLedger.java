@@ -3,6 +3,7 @@ package io.entry.offline.service;
 import io.entry.offline.model.CatalogEvent;
 import io.entry.offline.model.DeviceAssignment;
 import io.entry.offline.model.UploadEntity;
+import io.entry.offline.model.VenuePlaces;
 import io.entry.offline.repository.ReadModelRepository;
 import io.entry.offline.repository.UploadRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -31,6 +32,11 @@ public class UploadLedger {
     @WithTransaction
     public Uni<DeviceAssignment> device(String dataAccountId, String serialNumber) {
         return readModels.device(dataAccountId, serialNumber);
+    }
+
+    @WithTransaction
+    public Uni<VenuePlaces> venuePlaces(String dataAccountId, String venueCode) {
+        return readModels.venuePlaces(dataAccountId, venueCode);
     }
 
     @WithTransaction

@@ -6,12 +6,17 @@ import io.entry.offline.messaging.ScanEventPublisher;
 import io.entry.offline.model.UploadEntity;
 import io.entry.offline.repository.UploadObjectStore;
 import io.entry.offline.service.UploadDecoder.IndexedScan;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
@@ -25,6 +30,7 @@ import org.jboss.logging.Logger;
 public class UploadReplay {
 
     private static final Logger LOG = Logger.getLogger(UploadReplay.class);
+    private static final ObjectMapper VERDICTS = new ObjectMapper();
 
     /** Who holds claims taken by this process. */
     private final String instanceId = "offline-ingest-" + UUID.randomUUID();
@@ -48,13 +54,13 @@ public class UploadReplay {
     }
 
     /** Publishes the scans of an upload this instance holds the claim on, from its recorded progress on. */
-    public Uni<Integer> replayClaimed(UploadEntity upload, List<IndexedScan> accepted) {
+    public Uni<Integer> replayClaimed(UploadEntity upload, String owner, List<IndexedScan> accepted) {
         Executor back = callerContext();
         List<ScanEventRecord> remaining = accepted.stream().skip(upload.replayedCount)
                 .map(scan -> OfflineScanEvents.of(upload, scan)).toList();
         return publisher.publishAll(remaining)
                 .emitOn(back)
-                .chain(acked -> ledger.recordReplayed(upload.id, instanceId, upload.replayedCount + acked,
+                .chain(acked -> ledger.recordReplayed(upload.id, owner, upload.replayedCount + acked,
                         config.retryDelay())
                         .map(recorded -> {
                             if (acked < remaining.size()) {
@@ -96,8 +102,24 @@ public class UploadReplay {
             Executor back = callerContext();
             return stored.chain(() -> Uni.createFrom().item(() -> decoders.decoder().decodeJson(json))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(back))
-                    .chain(decoded -> replayClaimed(upload, decoded.accepted()));
+                    .chain(decoded -> replayClaimed(upload, instanceId, acceptedOf(upload, decoded)));
         });
+    }
+
+    /**
+     * The scans of an upload to replay: what the decoder accepts minus what the upload's stored verdict rejected
+     * (the catalog checks of the first receipt), so the replayer publishes exactly what the client was told.
+     */
+    static List<IndexedScan> acceptedOf(UploadEntity upload, UploadDecoder.DecodedUpload decoded) {
+        Set<Integer> rejected = new HashSet<>();
+        try {
+            for (JsonNode item : VERDICTS.readTree(upload.rejectedJson)) {
+                rejected.add(item.path("index").asInt(-1));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("upload " + upload.objectKey + " has an unreadable verdict", e);
+        }
+        return decoded.accepted().stream().filter(scan -> !rejected.contains(scan.index())).toList();
     }
 
     static Executor callerContext() {

@@ -6,6 +6,7 @@ import io.entry.model.events.LayoutRecord;
 import io.entry.model.events.TicketRecord;
 import io.entry.model.events.VenueRecord;
 import io.entry.scan.repository.CatalogRepository;
+import io.entry.scan.service.TextRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,7 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * Read models of the catalog topics. Each record is applied in one transaction that also marks the read model as
  * filled; a redelivered record is a no-op (its recordId is already on the row). Records that are not ours or not
- * readable are logged and skipped; a tombstone deletes. Database failures are retried with backoff.
+ * readable are logged and skipped (so are records and tombstone keys holding NUL, which PostgreSQL text cannot
+ * store: retrying them would only stall the partition); a tombstone deletes. Database failures are retried with
+ * backoff.
  */
 @ApplicationScoped
 public class CatalogConsumers {
@@ -72,14 +75,14 @@ public class CatalogConsumers {
         Map<String, TicketRecord> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             if (record.value() == null) {
-                if (record.key() != null) {
+                if (record.key() != null && !TextRules.containsNul(record.key())) {
                     latest.put(record.key(), null);
                 }
                 continue;
             }
             TicketRecord ticket = parse(record, TicketRecord.class);
             if (ticket == null || ticket.dataAccountId() == null || ticket.token() == null || ticket.eventId() == null
-                    || ticket.status() == null) {
+                    || ticket.status() == null || TextRules.fieldWithNul(ticket).isPresent()) {
                 LOG.warnf("skipping unreadable ticket record %s-%d@%d", record.topic(), record.partition(),
                         record.offset());
                 continue;
@@ -118,12 +121,12 @@ public class CatalogConsumers {
         T value = null;
         if (record.value() != null) {
             value = parse(record, type);
-            if (value == null || !valid.test(value)) {
+            if (value == null || !valid.test(value) || TextRules.fieldWithNul(value).isPresent()) {
                 LOG.warnf("skipping unreadable %s record %s-%d@%d", readModel, record.topic(), record.partition(),
                         record.offset());
                 return Uni.createFrom().voidItem();
             }
-        } else if (record.key() == null) {
+        } else if (record.key() == null || TextRules.containsNul(record.key())) {
             return Uni.createFrom().voidItem();
         }
         T applied = value;

@@ -3,6 +3,7 @@ package io.entry.scan.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.entry.model.events.DeviceSessionRecord;
 import io.entry.runtime.security.DeviceRevocations;
+import io.entry.scan.service.TextRules;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,12 @@ public class DeviceRevocationConsumer {
             session = json.readValue(record.value(), DeviceSessionRecord.class);
         } catch (Exception unreadable) {
             LOG.warnf("skipping unreadable device-session record %s-%d@%d", record.topic(), record.partition(),
+                    record.offset());
+            return Uni.createFrom().voidItem();
+        }
+        if (TextRules.fieldWithNul(session).isPresent()) {
+            // PostgreSQL text cannot store it; no device of ours has such a serial number
+            LOG.warnf("skipping device-session record with NUL %s-%d@%d", record.topic(), record.partition(),
                     record.offset());
             return Uni.createFrom().voidItem();
         }

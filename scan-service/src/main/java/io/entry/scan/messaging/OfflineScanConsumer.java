@@ -5,6 +5,8 @@ import io.entry.model.api.ScanSource;
 import io.entry.model.events.ScanEventRecord;
 import io.entry.model.events.Topics;
 import io.entry.scan.service.ReconciliationService;
+import io.entry.scan.service.TextRules;
+import io.entry.scan.service.UnprocessableScanException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Offline scans of {@code entry.scan-events.v1} (our own Online records are skipped) go to reconciliation. A record
- * that cannot be read, or still fails after retries, goes to {@code entry.scan-events.v1.dlq} with its key and
+ * that cannot be read, holds NUL, names a special area or checkpoint its venue's catalog lacks (at once, no
+ * retries), or still fails after retries, goes to {@code entry.scan-events.v1.dlq} with its key and
  * headers, so it never blocks the records behind it.
  */
 @ApplicationScoped
@@ -54,8 +57,14 @@ public class OfflineScanConsumer {
                 || (scan.scanDateTime() == null && scan.receivedAt() == null)) {
             return deadLetter(record, "offline scan without recordId, dataAccountId, token, scanMode, status or time");
         }
+        // PostgreSQL text cannot hold NUL: such a record would fail every retry
+        var nulField = TextRules.fieldWithNul(scan);
+        if (nulField.isPresent()) {
+            return deadLetter(record, nulField.get() + " contains the NUL character");
+        }
         return reconciliation.reconcile(scan)
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
+                .onFailure(failure -> !(failure instanceof UnprocessableScanException))
+                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> deadLetter(record, String.valueOf(failure.getMessage())));
     }

@@ -246,6 +246,29 @@ public class CatalogRepository {
                 });
     }
 
+    /**
+     * Names the first of a special area and a checkpoint (null: not asked) that no checkpoint layout of the venue
+     * has, or empty when both are known there.
+     */
+    public Uni<Optional<String>> unknownPlace(SqlClient c, String dataAccountId, String venueCode, Long areaId,
+            Long checkpointId) {
+        return c.preparedQuery("""
+                SELECT $3::bigint IS NULL OR EXISTS (SELECT 1 FROM special_area a JOIN checkpoint_layout l
+                        ON l.data_account_id = a.data_account_id AND l.checkpoint_layout_id = a.checkpoint_layout_id
+                        WHERE a.data_account_id = $1 AND a.special_area_id = $3 AND l.venue_code = $2),
+                    $4::bigint IS NULL OR EXISTS (SELECT 1 FROM checkpoint p JOIN checkpoint_layout l
+                        ON l.data_account_id = p.data_account_id AND l.checkpoint_layout_id = p.checkpoint_layout_id
+                        WHERE p.data_account_id = $1 AND p.checkpoint_id = $4 AND l.venue_code = $2)""")
+                .execute(Tuple.from(Arrays.asList(dataAccountId, venueCode, areaId, checkpointId)))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    if (!r.getBoolean(0)) {
+                        return Optional.of("specialAreaId " + areaId);
+                    }
+                    return r.getBoolean(1) ? Optional.empty() : Optional.of("checkpointId " + checkpointId);
+                });
+    }
+
     public Uni<Optional<ScanArea>> specialArea(SqlClient c, String dataAccountId, long areaId) {
         return c.preparedQuery("""
                 SELECT special_area_name, max_entry_per_ticket, max_capacity, require_entry_exit, entitlement_required

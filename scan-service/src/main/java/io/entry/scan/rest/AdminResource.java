@@ -5,6 +5,7 @@ import io.entry.runtime.web.ApiException;
 import io.entry.runtime.web.RequestIds;
 import io.entry.scan.config.ScanConfig;
 import io.entry.scan.service.EventResetService;
+import io.entry.scan.service.TextRules;
 import io.entry.scan.service.TicketImportService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,7 @@ public class AdminResource {
     public Uni<Map<String, Object>> resetTestEvent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("eventId") String eventId) {
         requireAdmin(authorization);
-        if (eventId.isBlank() || eventId.length() > 200) {
+        if (eventId.isBlank() || eventId.length() > 200 || TextRules.containsNul(eventId)) {
             throw ApiException.invalidField("eventId", "must be dataAccountId:seasonCd:eventCd");
         }
         return resets.reset(eventId).map(cleared -> Map.of("eventId", eventId, "clearedStates", cleared.states(),

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -88,29 +89,53 @@ public class ReconciliationService {
                                         return Uni.createFrom().item(new Verdict(ReconciliationOutcome.DUPLICATE,
                                                 null, null, "already reconciled"));
                                     }
-                                    if (ticket.isEmpty()) {
-                                        return mark(c, scan, Verdict.conflict(ConflictCode.UNKNOWN_TICKET, null,
-                                                "no such ticket"));
-                                    }
-                                    if (r.status() != ScanStatus.ADMIT || r.testMode()) {
-                                        return Uni.createFrom().item(Verdict.applied("recorded; changes no state"));
-                                    }
-                                    return area(c, scan, venue).chain(area -> r.scanMode() == ScanMode.ENTRY
-                                            ? entry(c, scan, ticket.get(), area)
-                                            : exit(c, scan, area));
+                                    return requireKnownPlace(c, scan).chain(() -> judge(c, scan, ticket, venue));
                                 }))
                         .call(verdict -> publish(c, scan, ticket.map(TicketRow::eventId).orElse(r.eventId()),
                                 r.recordId(), verdict)))
                 .map(Verdict::outcome));
     }
 
+    /**
+     * A special area or checkpoint the catalog of the scan's venue does not have gives no rules to judge by and must
+     * not get state: the scan cannot be processed (CONTRACT §6), so it fails the transaction (its history row is
+     * rolled back) and the consumer dead-letters it.
+     */
+    private Uni<Void> requireKnownPlace(SqlConnection c, OfflineScan scan) {
+        ScanEventRecord r = scan.record();
+        Long areaId = scan.areaId() == ScanArea.VENUE ? null : scan.areaId();
+        return catalog.unknownPlace(c, scan.account(), r.venueCode(), areaId, r.checkpointId())
+                .map(unknown -> {
+                    if (unknown.isPresent()) {
+                        throw new UnprocessableScanException(unknown.get() + " is not in the catalog of venue "
+                                + r.venueCode());
+                    }
+                    return null;
+                });
+    }
+
+    private Uni<Verdict> judge(SqlConnection c, OfflineScan scan, Optional<TicketRow> ticket,
+            CatalogRepository.VenueRules venue) {
+        ScanEventRecord r = scan.record();
+        if (ticket.isEmpty()) {
+            return mark(c, scan, Verdict.conflict(ConflictCode.UNKNOWN_TICKET, null, "no such ticket"));
+        }
+        if (r.status() != ScanStatus.ADMIT || r.testMode()) {
+            return Uni.createFrom().item(Verdict.applied("recorded; changes no state"));
+        }
+        return area(c, scan, venue).chain(area -> r.scanMode() == ScanMode.ENTRY
+                ? entry(c, scan, ticket.get(), area)
+                : exit(c, scan, area));
+    }
+
     private Uni<ScanArea> area(SqlConnection c, OfflineScan scan, CatalogRepository.VenueRules venue) {
         if (scan.areaId() == ScanArea.VENUE) {
             return Uni.createFrom().item(ScanArea.venue(Boolean.TRUE.equals(venue.allowReentry())));
         }
-        // an area the catalog no longer knows: no limits to judge against, the scan is still recorded
+        // requireKnownPlace has checked that the venue's catalog has the area
         return catalog.specialArea(c, scan.account(), scan.areaId())
-                .map(found -> found.orElse(new ScanArea(scan.areaId(), null, null, null, true, false, false)));
+                .map(found -> found.orElseThrow(() -> new UnprocessableScanException("special area "
+                        + scan.areaId() + " is not in the catalog")));
     }
 
     private Uni<Verdict> entry(SqlConnection c, OfflineScan scan, TicketRow ticket, ScanArea area) {

@@ -122,7 +122,7 @@ public class TicketImportService {
         if (t.status() == null) {
             return "status is required (VALID, VOID, REISSUED)";
         }
-        return null;
+        return TextRules.fieldWithNul(t).map(field -> field + " must not contain the NUL character").orElse(null);
     }
 
     private static String firstLine(String message) {

@@ -20,6 +20,8 @@ import org.jboss.logging.MDC;
 public class RequestIdRoutes {
 
     private static final Logger LOG = Logger.getLogger(RequestIdRoutes.class);
+    /** One line per request, with the request id in the MDC like every other line of the request. */
+    private static final Logger ACCESS = Logger.getLogger("io.entry.access");
 
     private final long maxBodyBytes;
 
@@ -54,7 +56,13 @@ public class RequestIdRoutes {
         context.put(RequestIds.CONTEXT_KEY, id);
         MDC.put(RequestIds.CONTEXT_KEY, id);
         context.response().putHeader(RequestIds.HEADER, id);
-        context.addEndHandler(done -> MDC.remove(RequestIds.CONTEXT_KEY));
+        long started = System.nanoTime();
+        context.addEndHandler(done -> {
+            MDC.put(RequestIds.CONTEXT_KEY, id);
+            ACCESS.infof("%s %s %d %d ms", context.request().method(), context.request().path(),
+                    context.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+            MDC.remove(RequestIds.CONTEXT_KEY);
+        });
         context.next();
     }
 
