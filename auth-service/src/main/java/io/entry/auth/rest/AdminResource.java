@@ -1,5 +1,7 @@
 package io.entry.auth.rest;
 
+import io.entry.runtime.security.AdminSecret;
+
 import io.entry.auth.service.ApiKeyService;
 import io.entry.auth.service.DeviceRevocationService;
 import io.entry.model.admin.ApiKeyRequest;
@@ -26,11 +28,11 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    private final AdminAccess access;
+    private final AdminSecret access;
     private final ApiKeyService keys;
     private final DeviceRevocationService devices;
 
-    AdminResource(AdminAccess access, ApiKeyService keys, DeviceRevocationService devices) {
+    AdminResource(AdminSecret access, ApiKeyService keys, DeviceRevocationService devices) {
         this.access = access;
         this.keys = keys;
         this.devices = devices;

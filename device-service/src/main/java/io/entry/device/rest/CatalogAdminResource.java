@@ -1,5 +1,7 @@
 package io.entry.device.rest;
 
+import io.entry.runtime.security.AdminSecret;
+
 import io.entry.device.repository.CatalogRepository;
 import io.entry.device.service.CatalogImporter;
 import io.entry.device.service.EventTimes;
@@ -32,11 +34,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogAdminResource {
 
-    private final AdminAuthorization admin;
+    private final AdminSecret admin;
     private final CatalogImporter importer;
     private final CatalogRepository catalog;
 
-    CatalogAdminResource(AdminAuthorization admin, CatalogImporter importer, CatalogRepository catalog) {
+    CatalogAdminResource(AdminSecret admin, CatalogImporter importer, CatalogRepository catalog) {
         this.admin = admin;
         this.importer = importer;
         this.catalog = catalog;

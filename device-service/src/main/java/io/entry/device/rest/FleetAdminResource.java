@@ -1,5 +1,7 @@
 package io.entry.device.rest;
 
+import io.entry.runtime.security.AdminSecret;
+
 import io.entry.device.service.FleetService;
 import io.entry.model.admin.FleetView;
 import io.smallrye.mutiny.Uni;
@@ -16,10 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class FleetAdminResource {
 
-    private final AdminAuthorization admin;
+    private final AdminSecret admin;
     private final FleetService fleet;
 
-    FleetAdminResource(AdminAuthorization admin, FleetService fleet) {
+    FleetAdminResource(AdminSecret admin, FleetService fleet) {
         this.admin = admin;
         this.fleet = fleet;
     }

@@ -4,12 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** scan-service settings ({@code entry.scan.*}). The admin secret has no default: prod refuses to start without one. */
+/** scan-service settings ({@code entry.scan.*}). The admin secret is {@code entry.admin.secret} (service-runtime). */
 @ConfigMapping(prefix = "entry.scan")
 public interface ScanConfig {
-
-    /** Bearer secret of the /admin/v1 routes (CONTRACT §1). */
-    String adminSecret();
 
     /** How long the first answer to a (device, PAC-Request-Id) is replayed (CONTRACT §2). */
     @WithDefault("PT24H")

@@ -1,9 +1,8 @@
 package io.entry.scan.rest;
 
-import io.entry.model.api.ErrorCode;
+import io.entry.runtime.security.AdminSecret;
 import io.entry.runtime.web.ApiException;
 import io.entry.runtime.web.RequestIds;
-import io.entry.scan.config.ScanConfig;
 import io.entry.scan.service.EventResetService;
 import io.entry.scan.service.TextRules;
 import io.entry.scan.service.TicketImportService;
@@ -20,8 +19,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 
 /**
@@ -32,12 +29,12 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    private final ScanConfig config;
+    private final AdminSecret adminSecret;
     private final TicketImportService tickets;
     private final EventResetService resets;
 
-    AdminResource(ScanConfig config, TicketImportService tickets, EventResetService resets) {
-        this.config = config;
+    AdminResource(AdminSecret adminSecret, TicketImportService tickets, EventResetService resets) {
+        this.adminSecret = adminSecret;
         this.tickets = tickets;
         this.resets = resets;
     }
@@ -68,10 +65,6 @@ public class AdminResource {
     }
 
     private void requireAdmin(String authorization) {
-        String expected = "Bearer " + config.adminSecret();
-        byte[] sent = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(sent, expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(ErrorCode.UNAUTHORIZED, "admin routes need Authorization: Bearer <admin secret>");
-        }
+        adminSecret.require(authorization);
     }
 }
