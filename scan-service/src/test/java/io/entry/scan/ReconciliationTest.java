@@ -85,6 +85,35 @@ class ReconciliationTest {
     }
 
     @Test
+    void anOfflineEntryBeyondTheTicketsEntryLimitIsMaxEntriesExceededAndAddsNoEntry() throws Exception {
+        try (KafkaConsumer<String, String> reconciliations = endOf(Topics.SCAN_RECONCILIATIONS)) {
+            OffsetDateTime now = OffsetDateTime.now();
+            String token = token(530);
+            // AREA_PAIRED: pairing, 2 entries per ticket
+            ScanEventRecord entry1 = offline(token, ScanMode.ENTRY, now.minusMinutes(10), AREA_PAIRED, 78L);
+            ScanEventRecord exit1 = offline(token, ScanMode.EXIT, now.minusMinutes(9), AREA_PAIRED, 78L);
+            ScanEventRecord entry2 = offline(token, ScanMode.ENTRY, now.minusMinutes(8), AREA_PAIRED, 78L);
+            ScanEventRecord exit2 = offline(token, ScanMode.EXIT, now.minusMinutes(7), AREA_PAIRED, 78L);
+            ScanEventRecord entry3 = offline(token, ScanMode.ENTRY, now.minusMinutes(6), AREA_PAIRED, 78L);
+            publish(entry1, exit1, entry2, exit2, entry3);
+            List<JsonNode> outcomes = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> recordsFor(reconciliations, ACCOUNT + ":" + token), list -> list.size() >= 5);
+            List<JsonNode> conflicts = outcomes.stream().filter(r -> r.get("outcome").asText().equals("CONFLICT"))
+                    .toList();
+            assertThat(conflicts).hasSize(1);
+            assertThat(conflicts.get(0).get("conflictCode").asText()).isEqualTo("MAX_ENTRIES_EXCEEDED");
+            assertThat(conflicts.get(0).get("scanRecordId").asText()).isEqualTo(entry3.recordId());
+            assertThat(conflictOf(entry3.recordId())).isEqualTo("MAX_ENTRIES_EXCEEDED");
+            assertThat(conflictOf(entry2.recordId())).isNull();
+            assertThat(count("SELECT count(*) FROM scan_history WHERE token = $1", token)).isEqualTo(5);
+            assertThat(count("SELECT entries FROM ticket_area_state WHERE token = $1 AND area_id = $2", token,
+                    AREA_PAIRED)).isEqualTo(2);
+            assertThat(count("SELECT count(*) FROM ticket_area_state WHERE token = $1 AND area_id = $2 AND inside",
+                    token, AREA_PAIRED)).isZero();
+        }
+    }
+
+    @Test
     void aLateEarlierExitDoesNotUndoALaterOnlineEntry() throws Exception {
         String device = device(newDeviceId(), null);
         given().auth().oauth2(device).contentType(ContentType.JSON)
