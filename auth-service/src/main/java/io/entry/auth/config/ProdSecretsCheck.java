@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * In prod, auth-service refuses to start without a real signing key and admin secret, or with any demo secret
- * (CONTRACT §3): the demo ones are published in this repository.
+ * In prod, auth-service refuses to start without a real signing key, or with the demo key or demo API key
+ * (CONTRACT §3): the demo ones are published in this repository. The admin secret is checked for every service by
+ * service-runtime's AdminSecret.
  */
 @Singleton
 public class ProdSecretsCheck {
 
-    static final String DEMO_ADMIN_SECRET = "entry-admin-local";
     static final String DEMO_KEY_ID = "entry-demo-1";
 
     void check(@Observes StartupEvent started, AuthConfig config) {
@@ -30,12 +30,6 @@ public class ProdSecretsCheck {
     /** What is wrong with the configuration for production; empty when nothing is. */
     public static List<String> problems(AuthConfig config) {
         List<String> problems = new ArrayList<>();
-        String secret = config.admin().secret().orElse("");
-        if (secret.isBlank()) {
-            problems.add("entry.admin.secret is not set (ENTRY_ADMIN_SECRET)");
-        } else if (secret.equals(DEMO_ADMIN_SECRET)) {
-            problems.add("entry.admin.secret is the demo secret");
-        }
         String keyLocation = config.jwt().signingKeyLocation().orElse("");
         if (keyLocation.isBlank()) {
             problems.add("entry.jwt.signing-key-location is not set (ENTRY_JWT_SIGNING_KEY_LOCATION)");
